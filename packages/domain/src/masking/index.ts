@@ -1,0 +1,1 @@
+export { maskIdNumber, maskPersonName, maskPhone } from './mask.js';
