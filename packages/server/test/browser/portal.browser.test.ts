@@ -204,7 +204,8 @@ describe.skipIf(!browserAvailable)('public portal in the browser', () => {
     await page.goto(`${rig.baseUrl}/catalogue`);
     await page.locator('.wj-pub-cards a').first().waitFor(WAIT);
     await page.locator('.wj-pub-cards a').first().click();
-    await page.getByText('收费：不收费').waitFor(WAIT);
+    // The catalogue's own note on fees and where to apply, as the catalogue version says it.
+    await page.getByText('行政许可不收取任何费用').waitFor(WAIT);
     await noHorizontalOverflow(page);
     await shoot(page, 'portal-guide-phone');
     expect(errors).toEqual([]);

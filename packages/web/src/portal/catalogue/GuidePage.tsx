@@ -49,7 +49,9 @@ export default function GuidePage() {
         {t('pub.catalogue.level')}：{t(`pub.catalogue.levels.${d.level}` as const)} · {limitText(t, d)}
       </p>
       <p>{en ? d.guide.summaryEn : d.guide.summaryZh}</p>
-      <p>{t('pub.catalogue.fees')}</p>
+      {/* The catalogue's own note on fees and where to apply (editable per version); the legal default
+          (行政许可法 第五十八条: no fee) where it has none or the reader asked for English. */}
+      <p>{!en && d.guide.noteZh.trim() ? d.guide.noteZh : t('pub.catalogue.fees')}</p>
       <p>
         {t('pub.catalogue.whereToApply', {
           department: t(`pub.departments.${d.departmentCode}` as MessageKey, {

@@ -1,9 +1,11 @@
+import { Readable } from 'node:stream';
 import { type Cell, EMPTY_CELL, textCell } from '@weijian/domain';
 import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
 import { SpreadsheetError } from './spreadsheet-error.js';
 
 /**
- * Rows of the first worksheet of an .xlsx file, streamed with exceljs's WorkbookReader so memory
+ * Rows of the first worksheet of an .xlsx file, streamed with exceljs's worksheet reader so memory
  * stays flat (shared strings are cached; rows are not). Cell types are kept: styles are read so a
  * date-formatted number arrives as a date. exceljs's streaming reader ignores <mergeCell>, so the
  * sheet XML is tapped for merged ranges, which are reported after the rows.
@@ -50,31 +52,65 @@ async function* tapMerges(
   }
 }
 
-interface ReaderInternals {
-  iterator: AsyncIterable<Buffer | string>;
-  name: string;
+/** The parts of exceljs's streaming WorkbookReader this reader drives (exceljs is pinned at 4.4.0). */
+interface WorkbookReaderParts {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(
+    iterator: AsyncIterable<Buffer | string>,
+    sheetNo: string,
+  ): Iterable<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { name: string; rId: string }[] };
+}
+
+function unreadable(e: unknown): SpreadsheetError {
+  const message = e instanceof Error ? e.message : String(e);
+  return new SpreadsheetError(
+    'unreadable_xlsx',
+    `无法读取该 Excel 文件（${message}）；文件可能已损坏，请在 Excel 中打开后另存为 .xlsx`,
+    `The Excel file cannot be read (${message}); it may be damaged`,
+  );
+}
+
+const noWorksheet = () =>
+  new SpreadsheetError(
+    'no_worksheet',
+    '该压缩文件中没有 Excel 工作表，不是 .xlsx 文件',
+    'The archive holds no worksheet; it is not an .xlsx file',
+  );
+
+/** The zip path of the workbook's first sheet (in tab order), from xl/workbook.xml and its rels. */
+function firstSheetPath(parts: WorkbookReaderParts): string | undefined {
+  const first = parts.model?.sheets?.[0];
+  const target = first && parts.workbookRels?.find((r) => r.Id === first.rId)?.Target;
+  if (!target) return undefined;
+  return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 }
 
 /**
- * Reads the first sheet of an .xlsx file as row and merged-cell events, streaming. The zip stream
- * reader under exceljs now and then fails on a sound file before giving anything (seen about once in
- * tens of runs): such a failure is retried once; one after rows were given, or a second one, is
- * reported as an unreadable file.
+ * Reads the first sheet of an .xlsx file as row and merged-cell events. The zip is opened through
+ * its central directory (random access), so the parts a sheet needs (relationships, workbook, shared
+ * strings, styles) are read first whatever their order in the file. exceljs's own streaming reader
+ * reads the zip front to back and, when a sheet comes before the shared strings (as in every file
+ * exceljs's streaming writer makes), parks the sheet in a temp file; with more than one sheet it
+ * deleted a parked file while a read of it was still opening, an uncaught ENOENT. Only the first
+ * sheet is decompressed here, and rows are streamed from it, so memory stays flat.
  */
 export async function* readXlsx(path: string): AsyncGenerator<XlsxEvent> {
-  const given = { events: 0 };
+  let zip: unzipper.CentralDirectory;
   try {
-    for await (const event of readXlsxOnce(path)) {
-      given.events++;
-      yield event;
-    }
+    zip = await unzipper.Open.file(path);
   } catch (e) {
-    if (!(e instanceof SpreadsheetError) || e.code !== 'unreadable_xlsx' || given.events > 0) throw e;
-    yield* readXlsxOnce(path);
+    throw unreadable(e);
   }
-}
-
-async function* readXlsxOnce(path: string): AsyncGenerator<XlsxEvent> {
+  const entry = (name: string) => zip.files.find((f) => f.path === name && f.type === 'File');
+  const small = async (name: string) => {
+    const found = entry(name);
+    return found ? Readable.from([await found.buffer()]) : undefined;
+  };
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -82,38 +118,38 @@ async function* readXlsxOnce(path: string): AsyncGenerator<XlsxEvent> {
     worksheets: 'emit',
     entries: 'ignore',
   });
-  let done = false;
-  let sawSheet = false;
+  const parts = reader as unknown as WorkbookReaderParts;
+  let sheet: Readable | undefined;
   try {
-    for await (const worksheet of reader) {
-      sawSheet = true;
-      const ws = worksheet as unknown as ReaderInternals & AsyncIterable<ExcelJS.Row>;
-      const sheets = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets;
-      if (done || (sheets?.[0] && ws.name && sheets[0].name !== ws.name)) continue;
-      done = true;
-      const merges: string[] = [];
-      ws.iterator = tapMerges(ws.iterator, merges);
-      for await (const row of ws) {
+    const rels = await small('xl/_rels/workbook.xml.rels');
+    const workbook = await small('xl/workbook.xml');
+    if (!rels || !workbook) throw noWorksheet();
+    await parts._parseRels(rels);
+    await parts._parseWorkbook(workbook);
+    const sheetPath = firstSheetPath(parts);
+    const sheetEntry = sheetPath ? entry(sheetPath) : undefined;
+    if (!sheetEntry) throw noWorksheet();
+    const sharedStrings = entry('xl/sharedStrings.xml');
+    if (sharedStrings) for await (const _ of parts._parseSharedStrings(sharedStrings.stream())) void _;
+    const styles = await small('xl/styles.xml');
+    if (styles) await parts._parseStyles(styles);
+
+    sheet = sheetEntry.stream();
+    const merges: string[] = [];
+    const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath!)?.[1] ?? '1';
+    for (const { value: rows } of parts._parseWorksheet(tapMerges(sheet, merges), sheetNo)) {
+      for await (const row of rows) {
         const values = row.values as ExcelValue[];
         const cells: Cell[] = [];
         for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
         yield { type: 'row', row: row.number, cells };
       }
-      for (const ref of merges) yield { type: 'merged', ref };
     }
+    for (const ref of merges) yield { type: 'merged', ref };
   } catch (e) {
-    if (e instanceof SpreadsheetError) throw e;
-    throw new SpreadsheetError(
-      'unreadable_xlsx',
-      `无法读取该 Excel 文件（${(e as Error).message}）；文件可能已损坏，请在 Excel 中打开后另存为 .xlsx`,
-      `The Excel file cannot be read (${(e as Error).message}); it may be damaged`,
-    );
-  }
-  if (!sawSheet) {
-    throw new SpreadsheetError(
-      'no_worksheet',
-      '该压缩文件中没有 Excel 工作表，不是 .xlsx 文件',
-      'The archive holds no worksheet; it is not an .xlsx file',
-    );
+    throw e instanceof SpreadsheetError ? e : unreadable(e);
+  } finally {
+    // A reader that stops early (a consumer that returns) must not leave the entry's file open.
+    sheet?.destroy();
   }
 }
