@@ -345,6 +345,14 @@ describe.each(DATABASE_KINDS)('inspection: a joint campaign on %s', (kind) => {
     expect(back.statusCode).toBe(200);
     expect(back.headers['content-type']).toBe('image/jpeg');
     expect(back.rawPayload.equals(JPEG)).toBe(true);
+    // These bytes only begin like a JPEG: no thumbnail can be made, so the original is sent.
+    const thumb = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/inspections/${task.id}/photos/${jpeg.json().id}?size=thumb`,
+      headers: inspectorHeaders(),
+    });
+    expect(thumb.statusCode).toBe(200);
+    expect(thumb.rawPayload.equals(JPEG)).toBe(true);
   });
 
   const form = (task: Task, overrides: Record<string, unknown> = {}) => ({

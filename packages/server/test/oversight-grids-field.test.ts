@@ -196,6 +196,16 @@ describe.each(DATABASE_KINDS)('oversight grids in the field on %s', (kind) => {
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
     expect(photo.rawPayload.equals(TINY_PNG)).toBe(true);
+    const thumb = await leader.get(`/oversight/patrols/${rec.json().id}/photos/${sha}?size=thumb`);
+    expect(thumb.statusCode).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    expect(thumb.headers.etag).toBe(`"${sha}-thumb"`);
+    const badSize = await leader.get(`/oversight/patrols/${rec.json().id}/photos/${sha}?size=huge`);
+    expect(badSize.statusCode).toBe(400);
+    expect(badSize.json().errors[0]).toMatchObject({
+      path: 'querystring.size',
+      messageZh: 'querystring.size：size 只能是 full（原图）或 thumb（缩略图）',
+    });
     const outsider = await demoUser(t, 'viewer');
     expect((await outsider.get(`/oversight/patrols/${rec.json().id}/photos/${sha}`)).statusCode).toBe(404);
     const audit = await queryOne<{ n: number }>(

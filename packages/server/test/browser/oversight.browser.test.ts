@@ -179,6 +179,10 @@ describe.skipIf(!browserAvailable)('oversight dashboard in the browser', () => {
     await form.getByLabel('网格区域（街道、乡镇，可展开选择村、社区）').click();
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '山大路街道' }).first().click();
     await page.keyboard.press('Escape');
+    // The street is chosen (its tag is in the field) before saving: otherwise the form's own
+    // "required" check would keep the request from being sent at all.
+    await expect.poll(() => form.innerText(), WAIT).toContain('山大路街道');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), WAIT).toBe(0);
     const refused = page.waitForResponse(
       (r) => r.request().method() === 'POST' && r.url().endsWith('/oversight/grids'),
     );

@@ -307,8 +307,9 @@ export function useCompleteInspection(id: number) {
 }
 
 export const drawRecordUrl = (campaignId: number) => `/api/v1/campaigns/${campaignId}/draw-record`;
-export const photoUrl = (inspectionId: number, photoId: number) =>
-  `/api/v1/inspections/${inspectionId}/photos/${photoId}`;
+/** A photo of an inspection: the original, or with `thumb` a small JPEG made from it for lists. */
+export const photoUrl = (inspectionId: number, photoId: number, size: 'full' | 'thumb' = 'full') =>
+  `/api/v1/inspections/${inspectionId}/photos/${photoId}${size === 'thumb' ? '?size=thumb' : ''}`;
 
 /** Uploads one photo as the raw request body (the server decides the type by its first bytes). */
 export function uploadPhoto(inspectionId: number, file: File): Promise<Photo> {

@@ -50,5 +50,6 @@ export interface FieldPatrolInput {
 export const recordFieldPatrol = (gridId: number, input: FieldPatrolInput) =>
   api.post<{ id: number }>(`/oversight/grids/${gridId}/patrol-records`, input);
 
-export const patrolPhotoUrl = (patrolId: number, sha256: string) =>
-  `/api/v1/oversight/patrols/${patrolId}/photos/${sha256}`;
+/** A patrol photo: the original, or with `thumb` a small JPEG made from it for lists. */
+export const patrolPhotoUrl = (patrolId: number, sha256: string, size: 'full' | 'thumb' = 'full') =>
+  `/api/v1/oversight/patrols/${patrolId}/photos/${sha256}${size === 'thumb' ? '?size=thumb' : ''}`;

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { queryOne } from '../../db/database.js';
 import { readFile } from '../../files/file-store.js';
+import { imageSizeQuery, sendImage } from '../../files/image-reply.js';
 import { problemSchema } from '../../http/problem.js';
 import { replaceSchema } from './campaign-schemas.js';
 import { completeInspection } from './complete-inspection.js';
@@ -104,8 +105,9 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'inspection.read' },
       schema: {
         tags,
-        summary: '照片 A photo of an inspection',
+        summary: '照片 A photo of an inspection (?size=thumb for a 320-pixel JPEG thumbnail)',
         params: photoParams,
+        querystring: imageSizeQuery,
         produces: ['image/jpeg', 'image/png'],
         response: { 200: z.any().meta({ description: 'The image' }), ...errors },
       },
@@ -124,8 +126,12 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
           `No photo ${request.params.photoId}`,
         );
       }
-      reply.header('cache-control', 'private, max-age=86400, immutable').header('x-content-sha256', p.sha256);
-      return reply.type(p.media_type).send(bytes);
+      return sendImage(reply, request.log, {
+        bytes,
+        mediaType: p.media_type,
+        sha256: p.sha256,
+        size: request.query.size,
+      });
     },
   );
 

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import { DomainError } from '@weijian/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { imageSizeQuery, sendImage } from '../../files/image-reply.js';
 import { problemSchema } from '../../http/problem.js';
 import { gridEstablishments } from './grid-establishments.js';
 import {
@@ -121,8 +122,9 @@ export const patrolPhotoRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'oversight.read' },
       schema: {
         tags,
-        summary: '巡查照片 A photo of a patrol record',
+        summary: '巡查照片 A photo of a patrol record (?size=thumb for a 320-pixel JPEG thumbnail)',
         params: photoParams,
+        querystring: imageSizeQuery,
         produces: ['image/jpeg', 'image/png'],
         response: { 200: z.any().meta({ description: 'The image' }), ...errors },
       },
@@ -134,8 +136,12 @@ export const patrolPhotoRoutes: FastifyPluginAsyncZod = async (app) => {
         patrolId: request.params.id,
         sha256: request.params.sha256,
       });
-      reply.header('cache-control', 'private, max-age=86400, immutable');
-      return reply.type(mediaType).send(bytes);
+      return sendImage(reply, request.log, {
+        bytes,
+        mediaType,
+        sha256: request.params.sha256,
+        size: request.query.size,
+      });
     },
   );
 };

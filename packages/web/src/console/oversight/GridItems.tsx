@@ -89,7 +89,7 @@ export function GridItems({ gridId, canManage }: { gridId: number; canManage: bo
                   {p.photos.map((sha, i) => (
                     <a key={sha} href={patrolPhotoUrl(p.id, sha)} target="_blank" rel="noreferrer">
                       <img
-                        src={patrolPhotoUrl(p.id, sha)}
+                        src={patrolPhotoUrl(p.id, sha, 'thumb')}
                         className="wj-patrol-thumb"
                         loading="lazy"
                         alt={t('oversight.patrolForm.photoAlt', { n: i + 1 })}

@@ -57,12 +57,14 @@ export function InspectionResult({ inspection: x }: { inspection: Inspection }) 
                 {i.photoIds.length > 0 && (
                   <div className="wj-photo-row">
                     {i.photoIds.map((p, n) => (
-                      <img
-                        key={p}
-                        className="wj-photo-thumb"
-                        src={photoUrl(x.id, p)}
-                        alt={t('inspection.photoAlt', { n: n + 1 })}
-                      />
+                      <a key={p} href={photoUrl(x.id, p)} target="_blank" rel="noreferrer">
+                        <img
+                          className="wj-photo-thumb"
+                          src={photoUrl(x.id, p, 'thumb')}
+                          loading="lazy"
+                          alt={t('inspection.photoAlt', { n: n + 1 })}
+                        />
+                      </a>
                     ))}
                   </div>
                 )}

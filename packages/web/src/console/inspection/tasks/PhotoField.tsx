@@ -37,12 +37,13 @@ export function PhotoField({ inspectionId, photos, onChange }: Props) {
     <div>
       <div className="wj-photo-row">
         {photos.map((p, i) => (
-          <img
-            key={p.id}
-            className="wj-photo-thumb"
-            src={photoUrl(inspectionId, p.id)}
-            alt={t('inspection.photoAlt', { n: i + 1 })}
-          />
+          <a key={p.id} href={photoUrl(inspectionId, p.id)} target="_blank" rel="noreferrer">
+            <img
+              className="wj-photo-thumb"
+              src={photoUrl(inspectionId, p.id, 'thumb')}
+              alt={t('inspection.photoAlt', { n: i + 1 })}
+            />
+          </a>
         ))}
         <input
           id={inputId}
