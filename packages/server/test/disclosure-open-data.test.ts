@@ -8,7 +8,7 @@ import { queryOne, queryRows } from '../src/db/database.js';
 import { readFile } from '../src/files/file-store.js';
 import { SCHEDULES } from '../src/jobs/schedules.js';
 import { loadCalendar } from '../src/modules/calendar/load-calendar.js';
-import { KEEP_DAYS } from '../src/modules/disclosure/generate-open-data.js';
+import { KEEP_DAYS, openDataSettled } from '../src/modules/disclosure/generate-open-data.js';
 import { withdrawPublications } from '../src/modules/enforcement/publications.js';
 import { type TestApp, testApp } from './support/app.js';
 import { DATABASE_KINDS } from './support/database.js';
@@ -213,10 +213,28 @@ describe.each(DATABASE_KINDS)('open data files on %s', (kind) => {
     // Stationed supervision follows the internal risk grading: not published.
     await setMode('stationed');
     expect((await get(`/public/establishments/${e!.code}`)).json().supervisionMode).toBeNull();
-    // The open data set is a daily snapshot: tomorrow's file has the mode as of tomorrow.
+    // The open data set is a daily snapshot, written by the night's job: until the job has run, a
+    // reader gets the day before's file at once (not a wait of minutes at a province's scale).
     await setMode('commitment');
-    setDay(t, plusDays(today, 2));
+    const day2 = plusDays(today, 2);
+    setDay(t, day2);
+    const early = await get('/open-data/supervision_modes.json');
+    expect(early.statusCode).toBe(200);
+    expect(early.json().asOf).toBe(plusDays(today, 1));
+    expect(early.headers['content-disposition']).toContain(`supervision_modes-${plusDays(today, 1)}.json`);
+    expect((await manifestRows(day2)).some((r) => r.dataset === 'supervision_modes')).toBe(false);
+    // A data set that is not a snapshot (penalties: a withdrawal must show the same day) is written
+    // for the day while the reader waits.
+    const manifest = (await get('/open-data/manifest')).json().files as FileEntry[];
+    expect(new Set(manifest.filter((f) => f.dataset === 'penalties').map((f) => f.day))).toEqual(
+      new Set([day2]),
+    );
+    expect(new Set(manifest.filter((f) => f.dataset === 'establishments').map((f) => f.day))).toEqual(
+      new Set([plusDays(today, 1)]),
+    );
+    await job.run(t.ctx);
     const modes = (await get('/open-data/supervision_modes.json')).json();
+    expect(modes.asOf).toBe(day2);
     const mine = modes.records.find((r: { establishmentCode: string }) => r.establishmentCode === e!.code);
     expect(mine).toMatchObject({ mode: 'commitment', modeName: '承诺式信用监管' });
     expect(
@@ -225,8 +243,22 @@ describe.each(DATABASE_KINDS)('open data files on %s', (kind) => {
       ),
     ).toBe(true);
     expect(modes.dictionary.citations.length).toBe(2);
+
+    // When the job has not run for more than a day, a reader still gets the latest file at once,
+    // and the day's files are written in the background.
+    const later = plusDays(today, 10);
+    setDay(t, later);
+    const stale = await get('/open-data/establishments.csv');
+    expect(stale.statusCode).toBe(200);
+    expect(stale.headers['content-disposition']).toContain(
+      `establishments-${plusDays(today, KEEP_DAYS + 1)}.csv`,
+    );
+    await openDataSettled(t.ctx);
+    expect((await manifestRows(later)).some((r) => r.dataset === 'establishments' && r.current)).toBe(true);
+    const fresh = await get('/open-data/establishments.csv');
+    expect(fresh.headers['content-disposition']).toContain(`establishments-${later}.csv`);
     setDay(t, today);
-  }, 60_000);
+  }, 120_000);
 
   it('passes the inspection and licensing public routes through the same gate', async () => {
     const db = t.database.db;

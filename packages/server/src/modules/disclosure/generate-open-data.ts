@@ -6,7 +6,7 @@ import { removeUnreferencedFiles } from '../../files/remove-unreferenced.js';
 import type { AppContext } from '../../http/context.js';
 import { type RegionalRecord, regionalRecords } from './datasets.js';
 import { belongsTo, countyOf, renderFile } from './open-data-render.js';
-import { sourceVersions } from './open-data-versions.js';
+import { DAILY_DATASETS, sourceVersions } from './open-data-versions.js';
 
 /** The whole deployment's files carry this region. */
 export const ALL_REGIONS = 'all';
@@ -87,7 +87,35 @@ function splitByCounty(records: readonly RegionalRecord[], counties: readonly st
 }
 
 /** In-process single flight: concurrent requests for a stale data set wait for one generation. */
-const running = new WeakMap<object, Map<string, Promise<unknown>>>();
+const running = new WeakMap<object, Map<string, Promise<{ files: number }>>>();
+
+function flightsOf(ctx: AppContext): Map<string, Promise<{ files: number }>> {
+  let flights = running.get(ctx.database);
+  if (!flights) {
+    flights = new Map();
+    running.set(ctx.database, flights);
+  }
+  return flights;
+}
+
+/** Waits for every generation this process has under way (tests; a clean shutdown). */
+export async function openDataSettled(ctx: AppContext): Promise<void> {
+  await Promise.allSettled([...flightsOf(ctx).values()]);
+}
+
+const dayBefore = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+export interface EnsureOptions {
+  /**
+   * Set when a reader asks (not the daily job). A daily snapshot (DAILY_DATASETS) whose files of
+   * `day` are not written yet is then served from its latest earlier day rather than written while
+   * the reader waits (80 s for a province's directory, docs/benchmarks.md): the job writes it after
+   * the night's credit sweeps. Only when that day is older than yesterday (the job has not run) is
+   * a write started in the background, its failure logged here.
+   */
+  reader?: { log: { error: (obj: object, msg: string) => void } };
+}
 
 /**
  * Makes `day`'s files of the given data sets current: written when missing (a fresh install, a new
@@ -97,31 +125,42 @@ export async function ensureOpenData(
   ctx: AppContext,
   day: string,
   ids: readonly DatasetId[] = DATASET_IDS,
+  opts: EnsureOptions = {},
 ): Promise<{ datasets: number; files: number }> {
   const versions = await sourceVersions(ctx.database.db, ids);
-  const stored = await queryRows<{ dataset: string; source_version: string }>(
+  // The latest current files of each data set up to `day` (replaced files of a day are not current).
+  const stored = await queryRows<{ dataset: string; day: string; source_version: string }>(
     ctx.database.db,
-    sql`SELECT dataset, source_version FROM open_data_file WHERE day = ${day} AND region_code = ${ALL_REGIONS} AND format = 'csv'`,
+    sql`SELECT DISTINCT ON (dataset) dataset, day::text AS day, source_version FROM open_data_file
+        WHERE day <= ${day} AND region_code = ${ALL_REGIONS} AND format = 'csv' AND current
+        ORDER BY dataset, day DESC`,
   );
-  const have = new Map(stored.map((r) => [r.dataset, r.source_version]));
-  let inFlight = running.get(ctx.database);
-  if (!inFlight) {
-    inFlight = new Map();
-    running.set(ctx.database, inFlight);
-  }
-  const flights = inFlight;
+  const latest = new Map(stored.map((r) => [r.dataset, r]));
+  const flights = flightsOf(ctx);
   let datasets = 0;
   let files = 0;
   for (const id of ids) {
     const version = versions.get(id)!;
-    if (have.get(id) === version) continue;
+    const have = latest.get(id);
+    if (have?.day === day && have.source_version === version) continue;
     const key = `${day}|${id}|${version}`;
-    let p = flights.get(key) as Promise<{ files: number }> | undefined;
-    if (!p) {
-      p = generateDataset(ctx, id, day, version).finally(() => flights.delete(key));
-      flights.set(key, p);
+    const start = () => {
+      let p = flights.get(key);
+      if (!p) {
+        p = generateDataset(ctx, id, day, version).finally(() => flights.delete(key));
+        flights.set(key, p);
+      }
+      return p;
+    };
+    if (opts.reader && DAILY_DATASETS.has(id) && have && have.day < day) {
+      if (have.day < dayBefore(day)) {
+        start().catch((err: unknown) =>
+          opts.reader!.log.error({ err, dataset: id, day }, 'open data files could not be written'),
+        );
+      }
+      continue;
     }
-    files += (await p).files;
+    files += (await start()).files;
     datasets++;
   }
   return { datasets, files };

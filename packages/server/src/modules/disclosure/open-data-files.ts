@@ -3,12 +3,12 @@ import { sql } from 'drizzle-orm';
 import { queryOne, queryRows } from '../../db/database.js';
 import { readFile } from '../../files/file-store.js';
 import type { AppContext } from '../../http/context.js';
-import { ALL_REGIONS, ensureOpenData } from './generate-open-data.js';
+import { ALL_REGIONS, type EnsureOptions, ensureOpenData } from './generate-open-data.js';
 
 /**
  * The open data as files: each request serves the stored file of the day (written by the job
- * disclosure.open-data, or on first request), after checking that its source has not moved since
- * (ensureOpenData). Manifest reads and on-demand writes use the primary database: a replica could
+ * disclosure.open-data, or on first request; a daily snapshot the job has not written yet is served
+ * from the day before), after checking that its source has not moved since (ensureOpenData). Manifest reads and on-demand writes use the primary database: a replica could
  * lag behind the file just written.
  */
 export interface ManifestEntry {
@@ -46,16 +46,25 @@ const entry = (r: ManifestRow): ManifestEntry => ({
 
 const COLUMNS = sql`day::text AS day, dataset, region_code, format, records, sha256, bytes, generated_at`;
 
+/**
+ * The files of each data set's latest day up to `day`: that day itself, except a daily snapshot
+ * not yet written for it, which a reader gets from the day before (EnsureOptions.reader).
+ */
+const LATEST = (day: string) =>
+  sql`current AND day = (SELECT max(g.day) FROM open_data_file g
+        WHERE g.dataset = open_data_file.dataset AND g.current AND g.day <= ${day})`;
+
 /** Today's manifest (current files), made current first; optionally one region and/or data set. */
 export async function openDataManifest(
   ctx: AppContext,
   day: string,
   filter: { region?: string | undefined; dataset?: DatasetId | undefined } = {},
+  opts: EnsureOptions = {},
 ): Promise<ManifestEntry[]> {
-  await ensureOpenData(ctx, day, filter.dataset ? [filter.dataset] : DATASET_IDS);
+  await ensureOpenData(ctx, day, filter.dataset ? [filter.dataset] : DATASET_IDS, opts);
   const rows = await queryRows<ManifestRow>(
     ctx.database.db,
-    sql`SELECT ${COLUMNS} FROM open_data_file WHERE day = ${day} AND current
+    sql`SELECT ${COLUMNS} FROM open_data_file WHERE ${LATEST(day)}
           ${filter.region ? sql`AND region_code = ${filter.region}` : sql``}
           ${filter.dataset ? sql`AND dataset = ${filter.dataset}` : sql``}
         ORDER BY CASE WHEN region_code = ${ALL_REGIONS} THEN 0 ELSE 1 END, region_code, dataset, format`,
@@ -94,14 +103,15 @@ export async function openDataFile(
   dataset: DatasetId,
   format: 'csv' | 'json',
   region: string = ALL_REGIONS,
+  opts: EnsureOptions = {},
 ): Promise<{ entry: ManifestEntry; body: Buffer }> {
   // Twice at most: bytes replaced between reading the manifest and the file are read again.
   for (let attempt = 0; attempt < 2; attempt++) {
-    await ensureOpenData(ctx, day, [dataset]);
+    await ensureOpenData(ctx, day, [dataset], opts);
     const row = await queryOne<ManifestRow>(
       ctx.database.db,
       sql`SELECT ${COLUMNS} FROM open_data_file
-          WHERE day = ${day} AND dataset = ${dataset} AND region_code = ${region} AND format = ${format} AND current`,
+          WHERE dataset = ${dataset} AND region_code = ${region} AND format = ${format} AND ${LATEST(day)}`,
     );
     if (!row) throw noSuchFile(region);
     const body = await readFile(ctx, row.sha256.trim());

@@ -46,9 +46,9 @@ export function openDataRoutes(limit: (max: number) => { max: number; timeWindow
           response: { 200: openDataCatalogueSchema, ...errors },
         },
       },
-      async () => {
+      async (request) => {
         const today = legalToday(ctx);
-        const files = await openDataManifest(ctx, today);
+        const files = await openDataManifest(ctx, today, {}, { reader: request });
         const whole = (id: DatasetId, format: 'csv' | 'json') =>
           files.find((f) => f.region === ALL_REGIONS && f.dataset === id && f.format === format)!;
         return {
@@ -91,19 +91,20 @@ export function openDataRoutes(limit: (max: number) => { max: number; timeWindow
       },
       async (request) => {
         const today = legalToday(ctx);
-        const files = await openDataManifest(ctx, today, request.query);
+        const files = await openDataManifest(ctx, today, request.query, { reader: request });
         return { day: today, files: files.map((f) => ({ ...f, url: urlOf(f) })) };
       },
     );
 
     const send = async (
+      request: import('fastify').FastifyRequest,
       reply: import('fastify').FastifyReply,
       file: string,
       region: string = ALL_REGIONS,
     ) => {
       const [name, format] = file.split('.') as [DatasetId, 'csv' | 'json'];
       const today = legalToday(ctx);
-      const { entry, body } = await openDataFile(ctx, today, name, format, region);
+      const { entry, body } = await openDataFile(ctx, today, name, format, region, { reader: request });
       const label = region === ALL_REGIONS ? name : `${name}-${region}`;
       reply.header('etag', `"${entry.sha256}"`);
       reply.header('last-modified', new Date(entry.generatedAt).toUTCString());
@@ -127,7 +128,7 @@ export function openDataRoutes(limit: (max: number) => { max: number; timeWindow
           response: { 200: z.any().meta({ description: 'The data set' }), ...errors },
         },
       },
-      async (request, reply) => send(reply, request.params.file),
+      async (request, reply) => send(request, reply, request.params.file),
     );
 
     app.get(
@@ -142,7 +143,7 @@ export function openDataRoutes(limit: (max: number) => { max: number; timeWindow
           response: { 200: z.any().meta({ description: 'The data set' }), ...errors },
         },
       },
-      async (request, reply) => send(reply, request.params.file, request.params.region),
+      async (request, reply) => send(request, reply, request.params.file, request.params.region),
     );
   };
   return plugin;

@@ -28,6 +28,12 @@ const APPLICATIONS = fp(
 );
 const TASKS = fp(sql`licensing_task t`, sql`t.id::text || t.state || t.updated_at::text`);
 
+/** The data sets that are daily snapshots: their fingerprint is the constant 'daily'. */
+export const DAILY_DATASETS: ReadonlySet<DatasetId> = new Set<DatasetId>([
+  'establishments',
+  'supervision_modes',
+]);
+
 const VERSIONS: Record<DatasetId, SQL> = {
   establishments: sql`'daily'`,
   supervision_modes: sql`'daily'`,

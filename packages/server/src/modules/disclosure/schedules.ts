@@ -5,8 +5,10 @@ import { ensureOpenData, pruneOpenData } from './generate-open-data.js';
 /**
  * The disclosure module's job: each day, after the credit sweeps (01:10–01:50) have settled the
  * day's grades, points and listings, write the day's open data files — every data set, per county
- * and for the whole deployment, CSV and JSON — and remove files older than a week. A request that
- * finds the day's files missing (a fresh install) or out of date (a withdrawal) writes them itself.
+ * and for the whole deployment, CSV and JSON — and remove files older than KEEP_DAYS. A request
+ * that finds a data set's files missing (a fresh install) or out of date (a withdrawal) writes them
+ * itself; the daily snapshots (directory, supervision modes) it serves from the day before until
+ * this job has written them (ensureOpenData).
  */
 export const disclosureSchedules: Schedule[] = [
   {
