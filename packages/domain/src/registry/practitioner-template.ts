@@ -231,7 +231,7 @@ export function validatePractitionerRow(
     );
   const usccText = need('primaryUscc');
   const uscc = usccText ? checkUscc(usccText) : undefined;
-  if (uscc && uscc.errors.some((e) => e.code === 'uscc_format'))
+  if (uscc?.errors.some((e) => e.code === 'uscc_format'))
     problem('primaryUscc', 'uscc_format', uscc.errors[0]!.messageZh, uscc.errors[0]!.messageEn);
   const statusText = text('status') ?? '';
   const status = STATUS[statusText];

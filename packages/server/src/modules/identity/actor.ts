@@ -66,7 +66,7 @@ export async function loadActor(
     LEFT JOIN region r ON r.code = un.region_code
     WHERE u.id = ${userId}`,
   );
-  if (!u || u.status !== 'active') return undefined;
+  if (u?.status !== 'active') return undefined;
   const roles = await queryRows<{ code: string; name_zh: string; name_en: string }>(
     db,
     sql`SELECT r.code, r.name_zh, r.name_en FROM user_role ur JOIN role r ON r.code = ur.role_code WHERE ur.user_id = ${userId} ORDER BY r.code`,

@@ -81,7 +81,7 @@ export async function signIn(
     db.execute(sql`INSERT INTO sign_in_attempt (username, ip, at, succeeded)
                    VALUES (${input.username.slice(0, 100)}, ${input.ip}, ${at.toISOString()}, ${succeeded})`);
 
-  if (!user || user.status !== 'active') {
+  if (user?.status !== 'active') {
     await verifyPassword(await dummyHash, input.password);
     await attempt(false);
     throw invalidCredentials();

@@ -167,7 +167,7 @@ export async function permitReport(
             stops,
             a.decided_on,
           ).decide;
-    if (!statutory || !statutory.overdue) r.withinStatutory += 1;
+    if (!statutory?.overdue) r.withinStatutory += 1;
   }
   for (const t of tasks) {
     const r = await rowOf(t.permit_code, t.permit_version, t.mode);
