@@ -213,16 +213,16 @@ describe.each(DATABASE_KINDS)('open data files on %s', (kind) => {
     // Stationed supervision follows the internal risk grading: not published.
     await setMode('stationed');
     expect((await get(`/public/establishments/${e!.code}`)).json().supervisionMode).toBeNull();
-    // The open data set is a daily snapshot, written by the night's job: until the job has run, a
-    // reader gets the day before's file at once (not a wait of minutes at a province's scale).
+    // The open data set is a daily snapshot, written by the night's job (02:30): before it has
+    // run, a reader gets the day before's file at once (not a wait of minutes at a province's
+    // scale), and nothing is written for the reader.
     await setMode('commitment');
     const day2 = plusDays(today, 2);
-    setDay(t, day2);
+    t.setNow(new Date(`${plusDays(today, 1)}T17:00:00Z`)); // 01:00 on day2 in Beijing
     const early = await get('/open-data/supervision_modes.json');
     expect(early.statusCode).toBe(200);
     expect(early.json().asOf).toBe(plusDays(today, 1));
     expect(early.headers['content-disposition']).toContain(`supervision_modes-${plusDays(today, 1)}.json`);
-    expect((await manifestRows(day2)).some((r) => r.dataset === 'supervision_modes')).toBe(false);
     // A data set that is not a snapshot (penalties: a withdrawal must show the same day) is written
     // for the day while the reader waits.
     const manifest = (await get('/open-data/manifest')).json().files as FileEntry[];
@@ -232,7 +232,13 @@ describe.each(DATABASE_KINDS)('open data files on %s', (kind) => {
     expect(new Set(manifest.filter((f) => f.dataset === 'establishments').map((f) => f.day))).toEqual(
       new Set([plusDays(today, 1)]),
     );
-    await job.run(t.ctx);
+    await openDataSettled(t.ctx);
+    expect((await manifestRows(day2)).some((r) => r.dataset === 'supervision_modes')).toBe(false);
+    // Past the job's hour with the day's snapshot still missing (a server off at night), the
+    // reader still gets the day before's at once and the day's files are written in the background.
+    setDay(t, day2); // 10:00 in Beijing
+    expect((await get('/open-data/supervision_modes.json')).statusCode).toBe(200);
+    await openDataSettled(t.ctx);
     const modes = (await get('/open-data/supervision_modes.json')).json();
     expect(modes.asOf).toBe(day2);
     const mine = modes.records.find((r: { establishmentCode: string }) => r.establishmentCode === e!.code);
@@ -244,15 +250,12 @@ describe.each(DATABASE_KINDS)('open data files on %s', (kind) => {
     ).toBe(true);
     expect(modes.dictionary.citations.length).toBe(2);
 
-    // When the job has not run for more than a day, a reader still gets the latest file at once,
-    // and the day's files are written in the background.
+    // When the job has not run for more than a day, even before its hour, a reader still gets the
+    // latest file at once, and the day's files are written in the background.
     const later = plusDays(today, 10);
-    setDay(t, later);
-    const stale = await get('/open-data/establishments.csv');
-    expect(stale.statusCode).toBe(200);
-    expect(stale.headers['content-disposition']).toContain(
-      `establishments-${plusDays(today, KEEP_DAYS + 1)}.csv`,
-    );
+    t.setNow(new Date(`${plusDays(today, 9)}T17:00:00Z`)); // 01:00 in Beijing
+    expect((await manifestRows(later)).some((r) => r.dataset === 'establishments')).toBe(false);
+    expect((await get('/open-data/establishments.csv')).statusCode).toBe(200);
     await openDataSettled(t.ctx);
     expect((await manifestRows(later)).some((r) => r.dataset === 'establishments' && r.current)).toBe(true);
     const fresh = await get('/open-data/establishments.csv');

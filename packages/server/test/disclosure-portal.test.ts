@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne, queryRows } from '../src/db/database.js';
 import { loadCalendar } from '../src/modules/calendar/load-calendar.js';
+import { ensureOpenData } from '../src/modules/disclosure/generate-open-data.js';
 import { withdrawPublications } from '../src/modules/enforcement/publications.js';
 import { type TestApp, testApp } from './support/app.js';
 import { DATABASE_KINDS } from './support/database.js';
@@ -284,13 +285,16 @@ describe.each(DATABASE_KINDS)('public portal and open data on %s', (kind) => {
     expect(csv.body.split('\r\n')[0]).toBe(
       `\uFEFF${body.dictionary.fields.map((f: { name: string }) => f.name).join(',')}`,
     );
-    // The directory is a daily snapshot: a renamed establishment shows in the next day's file.
+    // The directory is a daily snapshot: a renamed establishment shows in the next day's file,
+    // written by the night's job (until then a reader gets the day before's).
     await t.database.db.execute(
       sql`UPDATE establishment SET name = '开放数据更名诊所', updated_at = now() WHERE id = (SELECT min(id) FROM establishment)`,
     );
     expect((await get('/open-data/establishments.csv')).body).not.toContain('开放数据更名诊所');
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    setDay(t, tomorrow);
+    t.setNow(new Date(`${today}T17:00:00Z`)); // 01:00 tomorrow in Beijing, before the job's hour
+    expect((await get('/open-data/establishments.csv')).body).not.toContain('开放数据更名诊所');
+    await ensureOpenData(t.ctx, tomorrow);
     expect((await get('/open-data/establishments.csv')).body).toContain('开放数据更名诊所');
     setDay(t, today);
     const dictionary = (await get('/open-data/dictionary')).json();

@@ -106,13 +106,18 @@ export async function openDataSettled(ctx: AppContext): Promise<void> {
 const dayBefore = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
+/** The job's slot (schedules.ts: 02:30 Beijing time) and an hour to finish a province's files. */
+const JOB_DONE_BY = '03:30';
+const beijingClock = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+
 export interface EnsureOptions {
   /**
    * Set when a reader asks (not the daily job). A daily snapshot (DAILY_DATASETS) whose files of
    * `day` are not written yet is then served from its latest earlier day rather than written while
    * the reader waits (80 s for a province's directory, docs/benchmarks.md): the job writes it after
-   * the night's credit sweeps. Only when that day is older than yesterday (the job has not run) is
-   * a write started in the background, its failure logged here.
+   * the night's credit sweeps. When the job should have written it and has not (past its hour, or
+   * that day is older than yesterday: a server off at night), a write is started in the background,
+   * its failure logged here.
    */
   reader?: { log: { error: (obj: object, msg: string) => void } };
 }
@@ -153,7 +158,7 @@ export async function ensureOpenData(
       return p;
     };
     if (opts.reader && DAILY_DATASETS.has(id) && have && have.day < day) {
-      if (have.day < dayBefore(day)) {
+      if (have.day < dayBefore(day) || beijingClock(ctx.now()) >= JOB_DONE_BY) {
         start().catch((err: unknown) =>
           opts.reader!.log.error({ err, dataset: id, day }, 'open data files could not be written'),
         );
