@@ -232,6 +232,14 @@ describe.each(DATABASE_KINDS)('open data files on %s', (kind) => {
     expect(new Set(manifest.filter((f) => f.dataset === 'establishments').map((f) => f.day))).toEqual(
       new Set([plusDays(today, 1)]),
     );
+    // The catalogue says which day each data set's files are of.
+    const catalogue = (await get('/open-data')).json();
+    const dayOf = (id: string) => catalogue.datasets.find((d: { id: string }) => d.id === id).day;
+    expect([catalogue.asOf, dayOf('establishments'), dayOf('penalties')]).toEqual([
+      day2,
+      plusDays(today, 1),
+      day2,
+    ]);
     await openDataSettled(t.ctx);
     expect((await manifestRows(day2)).some((r) => r.dataset === 'supervision_modes')).toBe(false);
     // Past the job's hour with the day's snapshot still missing (a server off at night), the

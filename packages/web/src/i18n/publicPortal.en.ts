@@ -310,6 +310,7 @@ const publicPortalEn: typeof publicPortalZh = {
         'These data sets are generated each day under the day’s publication rules: download CSV (UTF-8) or JSON, or use the read-only API.',
       dataset: 'Data set',
       records: '{{n}} records',
+      snapshotOf: 'daily snapshot of {{date}} (the day’s is written overnight)',
       dictionary: 'Data dictionary',
       field: 'Field',
       meaning: 'Meaning',

@@ -298,6 +298,7 @@ const publicPortalZh = {
       intro: '以下数据集每天按当日的公示规则生成，可下载 CSV（UTF-8）或 JSON，也可通过只读接口获取。',
       dataset: '数据集',
       records: '{{n}} 条',
+      snapshotOf: '{{date}} 的每日快照（当日快照于凌晨生成）',
       dictionary: '数据字典',
       field: '字段',
       meaning: '含义',

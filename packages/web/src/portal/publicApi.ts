@@ -178,7 +178,16 @@ export const usePermitType = (code: string) =>
 export interface OpenDataCatalogue {
   asOf: string;
   licence: string;
-  datasets: { id: string; titleZh: string; titleEn: string; records: number; csv: string; json: string }[];
+  datasets: {
+    id: string;
+    titleZh: string;
+    titleEn: string;
+    records: number;
+    /** The day the files are of: a daily snapshot is the day before's until the night job runs. */
+    day: string;
+    csv: string;
+    json: string;
+  }[];
 }
 
 export const useOpenData = () =>

@@ -60,6 +60,7 @@ export function openDataRoutes(limit: (max: number) => { max: number; timeWindow
             titleZh: DATASETS[id].titleZh,
             titleEn: DATASETS[id].titleEn,
             records: whole(id, 'csv').records,
+            day: whole(id, 'csv').day,
             csv: `/api/v1/open-data/${id}.csv`,
             json: `/api/v1/open-data/${id}.json`,
             csvSha256: whole(id, 'csv').sha256,

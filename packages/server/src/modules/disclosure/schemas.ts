@@ -103,6 +103,10 @@ export const openDataCatalogueSchema = z
         titleZh: z.string(),
         titleEn: z.string(),
         records: z.number().int(),
+        day: z.string().meta({
+          description:
+            'The day the files are of: asOf, or for a daily snapshot the night job has not written yet, the day before',
+        }),
         csv: z.string(),
         json: z.string(),
         csvSha256: z.string().meta({ description: 'SHA-256 of the CSV file (its ETag)' }),

@@ -27,6 +27,9 @@ export default function OpenDataPage() {
                 <li key={d.id}>
                   <strong>{en ? d.titleEn : d.titleZh}</strong>{' '}
                   <span className="wj-pub-muted">{t('pub.openData.records', { n: d.records })}</span>
+                  {d.day !== catalogue.data?.asOf && (
+                    <span className="wj-pub-muted"> · {t('pub.openData.snapshotOf', { date: d.day })}</span>
+                  )}
                   <div>
                     <a href={d.csv} download>
                       CSV
