@@ -120,6 +120,22 @@ describe.each(DATABASE_KINDS)('penalty case on %s', (kind) => {
     });
     expect(up.statusCode, up.body).toBe(201);
     expect(up.json().sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The case page shows a photo as a thumbnail; evidence is never kept by the browser.
+    const thumb = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/enforcement/cases/${caseId}/evidence/${up.json().id}?size=thumb`,
+      headers: await officer.headers(),
+    });
+    expect(thumb.statusCode).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    expect(thumb.headers['cache-control']).toBe('private, no-store');
+    const original = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/enforcement/cases/${caseId}/evidence/${up.json().id}`,
+      headers: await officer.headers(),
+    });
+    expect(original.headers['content-type']).toBe('image/png');
+    expect(original.rawPayload.equals(TINY_PNG)).toBe(true);
     const bad = multipartBody('x.html', Buffer.from('<html><script>alert(1)</script></html>'), 'image/png');
     const refused = await t.app.inject({
       method: 'POST',

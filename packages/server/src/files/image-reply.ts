@@ -41,10 +41,17 @@ export function thumbnailOf(bytes: Buffer): Promise<Buffer> {
 export async function sendImage(
   reply: FastifyReply,
   log: FastifyBaseLogger,
-  image: { bytes: Buffer; mediaType: string; sha256: string; size: 'full' | 'thumb' },
+  image: {
+    bytes: Buffer;
+    mediaType: string;
+    sha256: string;
+    size: 'full' | 'thumb';
+    /** Enforcement evidence is not kept by the browser: `private, no-store`. */
+    cacheControl?: string;
+  },
 ): Promise<FastifyReply> {
   reply
-    .header('cache-control', 'private, max-age=86400, immutable')
+    .header('cache-control', image.cacheControl ?? 'private, max-age=86400, immutable')
     .header('x-content-sha256', image.sha256)
     .header('etag', `"${image.sha256}${image.size === 'thumb' ? '-thumb' : ''}"`);
   if (image.size === 'thumb') {

@@ -166,6 +166,11 @@ describe.skipIf(!browserAvailable)('enforcement follow-up in the browser', () =>
     await shoot(page, 'evidence-uploaded', false);
     await dialog.getByRole('button', { name: label('取消') }).click();
     await expect.poll(() => page.getByTestId('evidence').innerText(), WAIT).toContain(sha);
+    // The photo shows as a thumbnail made by the server, linked to the original.
+    const thumb = page.getByTestId('evidence').locator('img.wj-evidence-thumb').last();
+    await expect.poll(() => thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth), WAIT).toBe(1);
+    expect(await thumb.getAttribute('src')).toMatch(/\/evidence\/\d+\?size=thumb$/);
+    await shoot(page, 'evidence-listed');
     await page.context().close();
   });
 

@@ -355,6 +355,7 @@ export interface CaseDetail extends CaseSummary {
     kind: string;
     description: string;
     fileName: string;
+    contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
     sha256: string;
     collectedOn: string;
   }[];

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import { DomainError } from '@weijian/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { imageSizeQuery, sendImage } from '../../files/image-reply.js';
 import { problemSchema } from '../../http/problem.js';
 import { legalToday } from './access.js';
 import { actOnCase } from './act-on-case.js';
@@ -223,19 +224,30 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'enforcement.read' },
       schema: {
         tags,
-        summary: '下载证据 Download one evidence file',
+        summary:
+          '下载证据 Download one evidence file (?size=thumb: a photo as a 320-pixel JPEG thumbnail for the case page)',
         params: evidenceParams,
+        querystring: imageSizeQuery,
         produces: ['application/pdf', 'image/jpeg', 'image/png'],
         response: { 200: z.any().meta({ description: 'The file' }), ...errors },
       },
     },
     async (request, reply) => {
-      const { evidence, stream } = await openEvidence({
+      const { evidence, bytes, stream } = await openEvidence({
         ctx,
         actor: request.actor!,
         caseId: request.params.id,
         evidenceId: request.params.evidenceId,
       });
+      if (request.query.size === 'thumb' && evidence.contentType !== 'application/pdf') {
+        return sendImage(reply, request.log, {
+          bytes,
+          mediaType: evidence.contentType,
+          sha256: evidence.sha256,
+          size: 'thumb',
+          cacheControl: 'private, no-store',
+        });
+      }
       reply.header('content-disposition', attachment(evidence.fileName));
       reply.header('cache-control', 'private, no-store');
       return reply.type(evidence.contentType).send(stream);

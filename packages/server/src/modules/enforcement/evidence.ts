@@ -176,5 +176,5 @@ export async function openEvidence(opts: {
   if (!e) throw notFound(EVIDENCE, evidenceId);
   const bytes = await readFile(ctx, e.sha256);
   if (!bytes) throw notFound(EVIDENCE, evidenceId);
-  return { evidence: e, stream: Readable.from(bytes) };
+  return { evidence: e, bytes, stream: Readable.from(bytes) };
 }

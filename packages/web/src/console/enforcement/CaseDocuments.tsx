@@ -2,6 +2,7 @@ import { Button, Card, Empty, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type CaseDetail, documentHref } from '../../api/enforcement';
 import { EvidenceUpload } from './EvidenceUpload';
+import './enforcement.css';
 
 /**
  * The case's documents (立案审批表, 事先告知书, 决定书, 送达回证 …) as PDF and Word, rendered by the
@@ -40,6 +41,16 @@ export function CaseDocuments({ c, canAddEvidence }: { c: CaseDetail; canAddEvid
           <ul className="wj-plain-list" data-testid="evidence">
             {c.evidence.map((e) => (
               <li key={e.id} className="wj-gap">
+                {e.contentType !== 'application/pdf' && (
+                  <a href={`/api/v1/enforcement/cases/${c.id}/evidence/${e.id}`}>
+                    <img
+                      className="wj-evidence-thumb"
+                      src={`/api/v1/enforcement/cases/${c.id}/evidence/${e.id}?size=thumb`}
+                      loading="lazy"
+                      alt={e.description || e.fileName}
+                    />
+                  </a>
+                )}
                 <a href={`/api/v1/enforcement/cases/${c.id}/evidence/${e.id}`}>{e.fileName}</a>
                 <div className="wj-muted wj-small">
                   {e.collectedOn} · {e.description}
