@@ -136,6 +136,9 @@ describe.each(DATABASE_KINDS)('penalty case on %s', (kind) => {
     });
     expect(original.headers['content-type']).toBe('image/png');
     expect(original.rawPayload.equals(TINY_PNG)).toBe(true);
+    // The original downloads under its file name; the thumbnail is shown inline.
+    expect(original.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(thumb.headers['content-disposition']).toBeUndefined();
     const bad = multipartBody('x.html', Buffer.from('<html><script>alert(1)</script></html>'), 'image/png');
     const refused = await t.app.inject({
       method: 'POST',

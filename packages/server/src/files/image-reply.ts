@@ -35,8 +35,9 @@ export function thumbnailOf(bytes: Buffer): Promise<Buffer> {
 
 /**
  * Sends a stored photo, or its thumbnail when asked. The tag is the original's SHA-256 (and the size),
- * so a browser that has it asks no more. A photo the image library cannot read (it passed the upload
- * check by its first bytes) is sent whole rather than not at all.
+ * so a browser that has it asks no more. Only images get thumbnails: another file (a PDF among the
+ * evidence), or a photo the image library cannot read (it passed the upload check by its first
+ * bytes), is sent whole rather than not at all.
  */
 export async function sendImage(
   reply: FastifyReply,
@@ -54,7 +55,7 @@ export async function sendImage(
     .header('cache-control', image.cacheControl ?? 'private, max-age=86400, immutable')
     .header('x-content-sha256', image.sha256)
     .header('etag', `"${image.sha256}${image.size === 'thumb' ? '-thumb' : ''}"`);
-  if (image.size === 'thumb') {
+  if (image.size === 'thumb' && image.mediaType.startsWith('image/')) {
     try {
       return reply.type('image/jpeg').send(await thumbnailOf(image.bytes));
     } catch (e) {

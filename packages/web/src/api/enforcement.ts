@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
+import { type ImageSize, sizedImage } from './images';
 
 // Complaints and enforcement (投诉举报、线索、案件): the portal's complaint form and tracking page, and
 // the console's inboxes. Shapes follow the server's schemas (modules/enforcement/schemas).
@@ -423,6 +424,9 @@ export function useRecordVerdict(id: number, version: number | undefined) {
 }
 export const actOnCase = (id: number, body: Record<string, unknown>) =>
   api.post<CaseDetail>(`/enforcement/cases/${id}/actions`, body);
+/** An evidence file's address; a photo can also be asked for as a thumbnail. */
+export const evidenceUrl = (caseId: number, evidenceId: number, size?: ImageSize) =>
+  sizedImage(`/api/v1/enforcement/cases/${caseId}/evidence/${evidenceId}`, size);
 /** A document's address: PDF by default, Word (.docx) with format=docx. */
 export const documentHref = (caseId: number, kind: string, format: 'pdf' | 'docx') =>
   `/api/v1/enforcement/cases/${caseId}/documents/${kind}${format === 'docx' ? '?format=docx' : ''}`;

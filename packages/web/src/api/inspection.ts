@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import { type ImageSize, sizedImage } from './images';
 
 // Random inspections (双随机、一公开): campaigns and their verifiable draw, the roster, checklists,
 // inspection tasks and the field form. Shapes follow the server's schemas (modules/inspection).
@@ -308,8 +309,8 @@ export function useCompleteInspection(id: number) {
 
 export const drawRecordUrl = (campaignId: number) => `/api/v1/campaigns/${campaignId}/draw-record`;
 /** A photo of an inspection: the original, or with `thumb` a small JPEG made from it for lists. */
-export const photoUrl = (inspectionId: number, photoId: number, size: 'full' | 'thumb' = 'full') =>
-  `/api/v1/inspections/${inspectionId}/photos/${photoId}${size === 'thumb' ? '?size=thumb' : ''}`;
+export const photoUrl = (inspectionId: number, photoId: number, size?: ImageSize) =>
+  sizedImage(`/api/v1/inspections/${inspectionId}/photos/${photoId}`, size);
 
 /** Uploads one photo as the raw request body (the server decides the type by its first bytes). */
 export function uploadPhoto(inspectionId: number, file: File): Promise<Photo> {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
+import { type ImageSize, sizedImage } from './images';
 import type { GridInput } from './oversight';
 
 // Grids in the field: editing a grid, the patrol form's place, photos, and the record made on the spot.
@@ -51,5 +52,5 @@ export const recordFieldPatrol = (gridId: number, input: FieldPatrolInput) =>
   api.post<{ id: number }>(`/oversight/grids/${gridId}/patrol-records`, input);
 
 /** A patrol photo: the original, or with `thumb` a small JPEG made from it for lists. */
-export const patrolPhotoUrl = (patrolId: number, sha256: string, size: 'full' | 'thumb' = 'full') =>
-  `/api/v1/oversight/patrols/${patrolId}/photos/${sha256}${size === 'thumb' ? '?size=thumb' : ''}`;
+export const patrolPhotoUrl = (patrolId: number, sha256: string, size?: ImageSize) =>
+  sizedImage(`/api/v1/oversight/patrols/${patrolId}/photos/${sha256}`, size);

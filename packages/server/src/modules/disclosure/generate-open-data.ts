@@ -106,9 +106,15 @@ export async function openDataSettled(ctx: AppContext): Promise<void> {
 const dayBefore = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
-/** The job's slot (schedules.ts: 02:30 Beijing time) and an hour to finish a province's files. */
-const JOB_DONE_BY = '03:30';
-const beijingClock = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+/**
+ * When the daily job (schedules.ts) runs, China time, and how long it may take: a province's
+ * directory is written in some 80 s, so an hour is ample. After that a missing snapshot means the
+ * job did not run.
+ */
+export const OPEN_DATA_JOB = { hour: 2, minute: 30, expireInSeconds: 3600 };
+const jobDoneBy = OPEN_DATA_JOB.hour * 60 + OPEN_DATA_JOB.minute + OPEN_DATA_JOB.expireInSeconds / 60;
+/** Minutes since midnight, China time (UTC+8, no daylight saving). */
+const chinaMinutes = (at: Date) => Math.floor((at.getTime() / 60_000 + 8 * 60) % (24 * 60));
 
 export interface EnsureOptions {
   /**
@@ -157,10 +163,11 @@ export async function ensureOpenData(
       }
       return p;
     };
-    if (opts.reader && DAILY_DATASETS.has(id) && have && have.day < day) {
-      if (have.day < dayBefore(day) || beijingClock(ctx.now()) >= JOB_DONE_BY) {
+    const { reader } = opts;
+    if (reader && DAILY_DATASETS.has(id) && have && have.day < day) {
+      if (have.day < dayBefore(day) || chinaMinutes(ctx.now()) >= jobDoneBy) {
         start().catch((err: unknown) =>
-          opts.reader!.log.error({ err, dataset: id, day }, 'open data files could not be written'),
+          reader.log.error({ err, dataset: id, day }, 'open data files could not be written'),
         );
       }
       continue;

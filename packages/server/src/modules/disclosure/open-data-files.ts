@@ -8,8 +8,9 @@ import { ALL_REGIONS, type EnsureOptions, ensureOpenData } from './generate-open
 /**
  * The open data as files: each request serves the stored file of the day (written by the job
  * disclosure.open-data, or on first request; a daily snapshot the job has not written yet is served
- * from the day before), after checking that its source has not moved since (ensureOpenData). Manifest reads and on-demand writes use the primary database: a replica could
- * lag behind the file just written.
+ * from the day before), after checking that its source has not moved since (ensureOpenData).
+ * Manifest reads and on-demand writes use the primary database: a replica could lag behind the
+ * file just written.
  */
 export interface ManifestEntry {
   day: string;

@@ -28,15 +28,12 @@ const APPLICATIONS = fp(
 );
 const TASKS = fp(sql`licensing_task t`, sql`t.id::text || t.state || t.updated_at::text`);
 
-/** The data sets that are daily snapshots: their fingerprint is the constant 'daily'. */
-export const DAILY_DATASETS: ReadonlySet<DatasetId> = new Set<DatasetId>([
-  'establishments',
-  'supervision_modes',
-]);
+/** The fingerprint of a daily snapshot: constant, so its files change only with the day. */
+const DAILY = sql`'daily'`;
 
 const VERSIONS: Record<DatasetId, SQL> = {
-  establishments: sql`'daily'`,
-  supervision_modes: sql`'daily'`,
+  establishments: DAILY,
+  supervision_modes: DAILY,
   licences: sql`${LICENCES} || '/' || ${REVALIDATIONS}`,
   revoked_licences: LICENCES,
   approved_institutions: LICENCES,
@@ -65,6 +62,11 @@ const VERSIONS: Record<DatasetId, SQL> = {
     sql`c.id::text || c.status || coalesce(c.published_at::text, '') || c.updated_at::text`,
   )} || '/' || ${fp(sql`campaign_draw d`, sql`d.campaign_id::text || coalesce(d.draw_hash, '')`)}`,
 };
+
+/** The data sets that are daily snapshots (read from VERSIONS). */
+export const DAILY_DATASETS: ReadonlySet<DatasetId> = new Set(
+  (Object.keys(VERSIONS) as DatasetId[]).filter((id) => VERSIONS[id] === DAILY),
+);
 
 /** The fingerprints of the given data sets, in one statement. */
 export async function sourceVersions(

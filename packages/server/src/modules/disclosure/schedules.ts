@@ -1,6 +1,6 @@
 import type { Schedule } from '../../jobs/schedule.js';
 import { legalToday } from '../licensing/access.js';
-import { ensureOpenData, pruneOpenData } from './generate-open-data.js';
+import { ensureOpenData, OPEN_DATA_JOB, pruneOpenData } from './generate-open-data.js';
 
 /**
  * The disclosure module's job: each day, after the credit sweeps (01:10–01:50) have settled the
@@ -13,9 +13,9 @@ import { ensureOpenData, pruneOpenData } from './generate-open-data.js';
 export const disclosureSchedules: Schedule[] = [
   {
     name: 'disclosure.open-data',
-    cron: '30 2 * * *',
+    cron: `${OPEN_DATA_JOB.minute} ${OPEN_DATA_JOB.hour} * * *`,
     // The establishment directory of a province is a million rows: allow an hour.
-    expireInSeconds: 3600,
+    expireInSeconds: OPEN_DATA_JOB.expireInSeconds,
     summary:
       '开放数据每日文件 Write the day’s open data files (CSV, JSON; per county and whole) and prune old ones',
     run: async (ctx) => {

@@ -233,24 +233,21 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { evidence, bytes, stream } = await openEvidence({
+      const { evidence, bytes } = await openEvidence({
         ctx,
         actor: request.actor!,
         caseId: request.params.id,
         evidenceId: request.params.evidenceId,
       });
-      if (request.query.size === 'thumb' && evidence.contentType !== 'application/pdf') {
-        return sendImage(reply, request.log, {
-          bytes,
-          mediaType: evidence.contentType,
-          sha256: evidence.sha256,
-          size: 'thumb',
-          cacheControl: 'private, no-store',
-        });
-      }
-      reply.header('content-disposition', attachment(evidence.fileName));
-      reply.header('cache-control', 'private, no-store');
-      return reply.type(evidence.contentType).send(stream);
+      // The original downloads under its file name; a thumbnail is shown on the case page.
+      if (request.query.size === 'full') reply.header('content-disposition', attachment(evidence.fileName));
+      return sendImage(reply, request.log, {
+        bytes,
+        mediaType: evidence.contentType,
+        sha256: evidence.sha256,
+        size: request.query.size,
+        cacheControl: 'private, no-store',
+      });
     },
   );
 

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { type CaseState, DomainError } from '@weijian/domain';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryOne, queryRows } from '../../db/database.js';
@@ -176,5 +176,5 @@ export async function openEvidence(opts: {
   if (!e) throw notFound(EVIDENCE, evidenceId);
   const bytes = await readFile(ctx, e.sha256);
   if (!bytes) throw notFound(EVIDENCE, evidenceId);
-  return { evidence: e, bytes, stream: Readable.from(bytes) };
+  return { evidence: e, bytes };
 }

@@ -1,6 +1,6 @@
 import { Button, Card, Empty, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type CaseDetail, documentHref } from '../../api/enforcement';
+import { type CaseDetail, documentHref, evidenceUrl } from '../../api/enforcement';
 import { EvidenceUpload } from './EvidenceUpload';
 import './enforcement.css';
 
@@ -42,16 +42,16 @@ export function CaseDocuments({ c, canAddEvidence }: { c: CaseDetail; canAddEvid
             {c.evidence.map((e) => (
               <li key={e.id} className="wj-gap">
                 {e.contentType !== 'application/pdf' && (
-                  <a href={`/api/v1/enforcement/cases/${c.id}/evidence/${e.id}`}>
+                  <a href={evidenceUrl(c.id, e.id)}>
                     <img
                       className="wj-evidence-thumb"
-                      src={`/api/v1/enforcement/cases/${c.id}/evidence/${e.id}?size=thumb`}
+                      src={evidenceUrl(c.id, e.id, 'thumb')}
                       loading="lazy"
                       alt={e.description || e.fileName}
                     />
                   </a>
                 )}
-                <a href={`/api/v1/enforcement/cases/${c.id}/evidence/${e.id}`}>{e.fileName}</a>
+                <a href={evidenceUrl(c.id, e.id)}>{e.fileName}</a>
                 <div className="wj-muted wj-small">
                   {e.collectedOn} · {e.description}
                 </div>
